@@ -1,0 +1,1 @@
+"""Chroma client factory, local embeddings and the collections the product stores."""
