@@ -33,7 +33,9 @@ class Filters(BaseModel):
     level: Level | None = None
     remote: Remote | None = None
     location: str | None = Field(default=None, max_length=80, description="City, region or ISO country code.")
-    min_salary: float | None = Field(default=None, ge=0, le=100_000_000, description="Annual, posted currency.")
+    min_salary: float | None = Field(
+        default=None, ge=0, le=100_000_000, description="Annual, posted currency."
+    )
 
     def merged(self, newer: Filters) -> Filters:
         """Return these filters with every field set in `newer` taking its place."""

@@ -15,9 +15,13 @@ class LLMSettings(BaseModel):
     """An OpenAI-compatible endpoint; the LLM composer is on when a key or base URL is set."""
 
     api_key: str | None = Field(default=None, description="OPENAI_API_KEY.")
-    base_url: str | None = Field(default=None, description="OPENAI_BASE_URL (OpenAI, vLLM, Ollama, llama.cpp).")
+    base_url: str | None = Field(
+        default=None, description="OPENAI_BASE_URL (OpenAI, vLLM, Ollama, llama.cpp)."
+    )
     model: str = Field(default="gpt-4o-mini", description="CAREERS_LLM_MODEL.")
-    timeout_s: float = Field(default=20.0, description="Per-request timeout; on expiry the grounded answer is used.")
+    timeout_s: float = Field(
+        default=20.0, description="Per-request timeout; on expiry the grounded answer is used."
+    )
     max_tokens: int = Field(default=600, description="Upper bound on the LLM answer length.")
     temperature: float = Field(default=0.2, description="Low: the LLM rewords evidence, it does not invent.")
 
@@ -31,7 +35,9 @@ class SlackSettings(BaseModel):
 
     bot_token: str | None = Field(default=None, description="SLACK_BOT_TOKEN (xoxb-...).")
     signing_secret: str | None = Field(default=None, description="SLACK_SIGNING_SECRET.")
-    api_url: str = Field(default="https://slack.com/api/", description="SLACK_API_URL; tests and proxies override.")
+    api_url: str = Field(
+        default="https://slack.com/api/", description="SLACK_API_URL; tests and proxies override."
+    )
 
     @property
     def enabled(self) -> bool:
@@ -61,7 +67,9 @@ class Settings(BaseSettings):
     slack_signing_secret: str | None = Field(
         default=None, alias="SLACK_SIGNING_SECRET", description="Slack signing secret."
     )
-    slack_api_url: str = Field(default="https://slack.com/api/", alias="SLACK_API_URL", description="Slack API.")
+    slack_api_url: str = Field(
+        default="https://slack.com/api/", alias="SLACK_API_URL", description="Slack API."
+    )
     admin_token: str | None = Field(
         default=None, alias="CAREERS_ADMIN_TOKEN", description="Bearer token for write endpoints."
     )
@@ -72,7 +80,9 @@ class Settings(BaseSettings):
 
     @property
     def store(self) -> StoreSettings:
-        return StoreSettings(data_dir=self.data_dir, chroma_host=self.chroma_host, chroma_port=self.chroma_port)
+        return StoreSettings(
+            data_dir=self.data_dir, chroma_host=self.chroma_host, chroma_port=self.chroma_port
+        )
 
     @property
     def llm(self) -> LLMSettings:
@@ -81,7 +91,9 @@ class Settings(BaseSettings):
     @property
     def slack(self) -> SlackSettings:
         return SlackSettings(
-            bot_token=self.slack_bot_token, signing_secret=self.slack_signing_secret, api_url=self.slack_api_url
+            bot_token=self.slack_bot_token,
+            signing_secret=self.slack_signing_secret,
+            api_url=self.slack_api_url,
         )
 
     @property

@@ -164,6 +164,7 @@ class IngestReport:
             "unchanged": self.unchanged,
             "removed": self.removed,
             "skipped": [
-                {"file": e.file, "record": e.record, "field": e.field, "reason": e.reason} for e in self.skipped
+                {"file": e.file, "record": e.record, "field": e.field, "reason": e.reason}
+                for e in self.skipped
             ],
         }

@@ -135,7 +135,9 @@ def _sync(store: Store, kind: Kind, sources: list[str], batch: _Batch, report: I
 
 def _stored_origins(store: Store, kind: Kind) -> dict[str, str]:
     got = store.collection(kind).get(include=["metadatas"])
-    return {i: str((m or {}).get("origin", "")) for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)}
+    return {
+        i: str((m or {}).get("origin", "")) for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+    }
 
 
 def _covered(origin: str, sources: list[str]) -> bool:

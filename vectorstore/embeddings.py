@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, register_embedding_function
+from chromadb.api.types import Documents, EmbeddingFunction
+from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings
 
 if TYPE_CHECKING:

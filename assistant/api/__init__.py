@@ -1,0 +1,1 @@
+"""The HTTP layer: routers translate HTTP to service calls and back, nothing more."""

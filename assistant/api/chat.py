@@ -1,0 +1,53 @@
+"""POST /v1/chat: the assistant's answer as JSON, or as Server-Sent Events when `stream` is true."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.api.deps import ChatDep, SettingsDep
+from assistant.api.limits import check_conversation
+from assistant.models import Answer, ChatMessage, Filters
+
+router = APIRouter()
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    messages: list[ChatMessage] = Field(min_length=1)
+    filters: Filters = Field(default_factory=Filters)
+    stream: bool = False
+
+
+@router.post("/v1/chat", response_model=None)
+def chat(request: ChatRequest, chat: ChatDep, settings: SettingsDep) -> Answer | StreamingResponse:
+    check_conversation(request.messages, settings.limits)
+    if not request.stream:
+        return chat.answer(request.messages, request.filters)
+    return StreamingResponse(
+        _events(chat.stream(request.messages, request.filters)),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+def sse(event: str, data: object) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def _events(parts: Iterator[Answer | str]) -> Iterator[str]:
+    first = True
+    for part in parts:
+        if isinstance(part, str):
+            yield sse("delta", {"text": part})
+        elif first:
+            first = False
+            meta = part.model_dump(mode="json", exclude={"answer"})
+            yield sse("meta", meta)
+        else:
+            yield sse("done", part.model_dump(mode="json"))

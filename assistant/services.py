@@ -1,0 +1,39 @@
+"""Builds the long-lived services once per process: store, catalog, retriever, composers, chat, coach."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.chat import ChatService
+from assistant.feedback import FeedbackLog
+from assistant.index import CatalogHolder
+from assistant.retrieval import Retriever
+from assistant.settings import Settings
+from vectorstore.store import Store, open_store
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    catalog: CatalogHolder
+    chat: ChatService
+    feedback: FeedbackLog
+
+
+def build_services(settings: Settings, store: Store | None = None) -> Services:
+    store = store or open_store(settings.store)
+    catalog = CatalogHolder(store, settings.reload_check_s)
+    retriever = Retriever(store.embeddings)
+    composer = None
+    if settings.llm.enabled:
+        from assistant.compose.llm import LLMComposer
+
+        composer = LLMComposer(settings.llm)
+    return Services(
+        settings=settings,
+        store=store,
+        catalog=catalog,
+        chat=ChatService(catalog, retriever, composer),
+        feedback=FeedbackLog(settings.feedback_path),
+    )
