@@ -1,0 +1,1 @@
+"""The single-page web chat and coach form served at `/`."""
