@@ -180,6 +180,9 @@ def _place_keys(location: str) -> frozenset[str]:
 
 def load_catalog(store: Store) -> Catalog:
     revision = store.revision()
+    if revision and store.is_foreign(revision):
+        store.reopen()
+        store.written_revision = revision
     started = time.perf_counter()
     catalog = Catalog(
         PostingIndex.build(store.snapshot("postings")), FaqIndex.build(store.snapshot("faq")), revision

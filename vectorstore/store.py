@@ -33,18 +33,40 @@ class Snapshot:
 class Store:
     """Both collections plus a revision marker that readers poll to know when to reload."""
 
-    def __init__(self, client: Any, embeddings: LocalEmbeddings) -> None:
-        self.client = client
+    def __init__(self, settings: StoreSettings, embeddings: LocalEmbeddings) -> None:
+        self.settings = settings
         self.embeddings = embeddings
+        self.written_revision = ""  # the last revision this process wrote
+        self._open()
+
+    def _open(self) -> None:
+        self.client = make_chroma_client(self.settings)
         # Always hand Chroma our function: without it Chroma would load (and download) its own default.
-        function = ChromaEmbeddingFunction(embeddings)
+        function = ChromaEmbeddingFunction(self.embeddings)
         self._collections = {
-            kind: client.get_or_create_collection(
+            kind: self.client.get_or_create_collection(
                 kind, embedding_function=function, configuration={"hnsw": {"space": "cosine"}}
             )
             for kind in KINDS
         }
-        self._meta = client.get_or_create_collection(_META_COLLECTION, embedding_function=function)
+        self._meta = self.client.get_or_create_collection(_META_COLLECTION, embedding_function=function)
+
+    @property
+    def embedded(self) -> bool:
+        return not self.settings.chroma_host
+
+    def reopen(self) -> None:
+        """Drop this process's cached view of an embedded store and open it afresh.
+
+        Embedded Chroma caches vector segments per process; after another process (a CLI ingest)
+        wrote to the same folder, only a new client sees those vectors.
+        """
+        self.client.close()
+        self._open()
+
+    def is_foreign(self, revision: str) -> bool:
+        """Whether the store changed through another process since this one last wrote."""
+        return self.embedded and revision != self.written_revision
 
     def collection(self, kind: Kind) -> Any:
         return self._collections[kind]
@@ -116,12 +138,10 @@ class Store:
             metadatas=[{"revision": revision, "updated": datetime.now(UTC).isoformat()}],
             documents=[""],
         )
+        self.written_revision = revision
         return revision
 
 
 def open_store(settings: StoreSettings) -> Store:
     """Open (creating when needed) the product's collections with the packaged embedding model."""
-    return Store(
-        make_chroma_client(settings),
-        make_embeddings(settings.model_dir, settings.embed_batch_size),
-    )
+    return Store(settings, make_embeddings(settings.model_dir, settings.embed_batch_size))
