@@ -34,6 +34,9 @@ def list_sources(source: str) -> list[str]:
         # Hidden files and folders (.git, editor swap files) are never feeds.
         if any(part.startswith(".") for part in relative.parts):
             continue
+        # A folder's README documents the feeds; it is not an FAQ file.
+        if path.stem.upper() == "README":
+            continue
         if path.is_file() and path.suffix.lower() in KNOWN_EXTENSIONS:
             files.append(str(path))
     return files

@@ -105,8 +105,11 @@ def _read_salary(ranges: Any) -> Salary | None:
         if not isinstance(pay, dict):
             continue
         # Several ranges usually mean one per location; the first usable one is the headline range.
+        # The range's title is the only place Greenhouse says "Hourly rate" or "Monthly salary".
+        title = read_str(pay.get("title")).lower()
+        interval = "hour" if "hour" in title else "month" if "month" in title else "year"
         salary = salary_from_cents(
-            pay.get("min_cents"), pay.get("max_cents"), read_str(pay.get("currency_type"))
+            pay.get("min_cents"), pay.get("max_cents"), read_str(pay.get("currency_type")), interval
         )
         if salary is not None:
             return salary

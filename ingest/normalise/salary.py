@@ -105,13 +105,13 @@ def parse_salary(text: str) -> Salary | None:
 
 
 def salary_from_cents(
-    min_cents: float | None, max_cents: float | None, currency: str | None
+    min_cents: float | None, max_cents: float | None, currency: str | None, interval: str = "year"
 ) -> Salary | None:
-    """Return a yearly Salary from Greenhouse pay_input_ranges cents, or None when unusable."""
+    """Return a Salary from Greenhouse pay_input_ranges cents, or None when unusable."""
     low = _to_float(min_cents)
     high = _to_float(max_cents)
     return salary_from_fields(
-        None if low is None else low / 100, None if high is None else high / 100, currency, "year"
+        None if low is None else low / 100, None if high is None else high / 100, currency, interval
     )
 
 
