@@ -38,6 +38,7 @@ _MIN_SALARY = re.compile(
     r"|(?P<plus>[$£€]\d[\d,.]*\s?k)\+",
     re.I,
 )
+_BARE_AMOUNT = re.compile(r"(?P<number>\d[\d,]*(\.\d+)?)\s?(?P<k>k)?", re.I)
 _PLACE_AFTER = re.compile(r"\b(?:in|based in|near|around|from)\s+(?P<place>(?:[A-Z][\w.'-]*\s?){1,3})")
 _SHORT_PLACES = {"nyc": "New York", "sf": "San Francisco", "uk": "GB", "usa": "US", "us": "US"}
 _REMOTE_IN = re.compile(r"\bremote[- ](?:in[- ])?(?P<place>US|UK|EU|Europe|Canada)\b", re.I)
@@ -65,9 +66,14 @@ def find_min_salary(text: str) -> float | None:
         return None
     amount = match.group("amount") or match.group("plus")
     salary = parse_salary(amount)
-    if salary is None:
+    if salary is not None:
+        return salary.annual()[0]
+    # "over 200k" names no currency; the floor applies to postings in their own currency.
+    bare = _BARE_AMOUNT.fullmatch(amount.strip())
+    if not bare:
         return None
-    return salary.annual()[0]
+    value = float(bare.group("number").replace(",", "")) * (1000 if bare.group("k") else 1)
+    return value if value >= 10_000 else None
 
 
 def find_location(text: str) -> str | None:
