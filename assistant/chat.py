@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+import numpy as np
+
 from assistant.compose.evidence import Evidence
 from assistant.compose.grounded import NAME as GROUNDED
 from assistant.compose.grounded import compose_grounded, suggest
@@ -15,9 +17,11 @@ from assistant.index import Catalog, CatalogHolder
 from assistant.models import Answer, ChatMessage, Filters, Intent, Query, RoleMatch, SalaryStats
 from assistant.retrieval import Retriever
 from assistant.understand import understand
+from ingest.models import FaqEntry, Sector
 
 ROLES_SHOWN = 5
-FAQ_SHOWN = 2
+FAQ_CANDIDATES = 6
+_SECTOR_TAGS = frozenset(s.value for s in Sector)
 
 
 class Composer(Protocol):
@@ -74,23 +78,26 @@ class ChatService:
     ) -> Evidence:
         index = catalog.postings
         mask = index.mask(query.filters, today)
-        vector = self.retriever.embed(query.search_text)
-        hits = self.retriever.postings(
-            catalog, query.search_text, query.filters, k=k, vector=vector, mask=mask
-        )
-        # Salary and role answers quote one FAQ passage; transition and general ones lean on two.
-        faq_k = FAQ_SHOWN if query.intent in (Intent.TRANSITION, Intent.GENERAL) else 1
-        faq_vector = vector if query.text == query.search_text else None
-        faq_hits = self.retriever.faq(catalog, query.text, k=faq_k, vector=faq_vector)
         rows = matching_rows(index, mask, query.topic)
         population = [index.postings[r] for r in rows]
+        # Recommend from the postings about the asked topic; only when none exist, the closest others.
+        search_mask = mask
+        if query.topic and len(rows):
+            search_mask = np.zeros_like(mask)
+            search_mask[rows] = True
+        vector = self.retriever.embed(query.search_text)
+        hits = self.retriever.postings(
+            catalog, query.search_text, query.filters, k=k, vector=vector, mask=search_mask
+        )
+        faq_vector = vector if query.text == query.search_text else None
+        faq_hits = self.retriever.faq(catalog, query.text, k=FAQ_CANDIDATES, vector=faq_vector)
         role_postings = [index.postings[h.row] for h in hits]
         return Evidence(
             query=query,
             filters=query.filters,
             roles=[role_match(p, h, query, query.filters) for p, h in zip(role_postings, hits, strict=True)],
             role_postings=role_postings,
-            faq=[catalog.faq.entries[h.row] for h in faq_hits],
+            faq=rank_faq([catalog.faq.entries[h.row] for h in faq_hits], query),
             salary=salary_stats(population),
             matched=len(population),
             available=int(index.mask(Filters(), today).sum()),
@@ -127,6 +134,31 @@ class ChatService:
         index = self.catalog.get().postings
         rows = matching_rows(index, index.mask(filters), query.topic)
         return salary_stats([index.postings[r] for r in rows])
+
+
+def rank_faq(entries: list[FaqEntry], query: Query) -> list[FaqEntry]:
+    """Keep the passages that fit the question's intent and sector, in retrieval order otherwise.
+
+    Salary and role answers quote one passage; transition and general answers lean on two. A passage
+    tagged only with sectors other than the one asked about would mislead ("hedge fund pay" for a
+    question about banks), so it goes last.
+    """
+    wanted = 2 if query.intent in (Intent.TRANSITION, Intent.GENERAL) else 1
+    sector = query.filters.sector.value if query.filters.sector else None
+
+    def penalty(position: int, entry: FaqEntry) -> float:
+        tags = set(entry.tags)
+        score = float(position)
+        if query.intent.value in tags:
+            score -= 1.5
+        if sector and sector in tags:
+            score -= 2.0
+        elif sector and tags & _SECTOR_TAGS:
+            score += 3.0
+        return score
+
+    ranked = sorted(enumerate(entries), key=lambda item: penalty(*item))
+    return [entry for _, entry in ranked][:wanted]
 
 
 def _pieces(text: str, size: int = 24) -> Iterator[str]:

@@ -109,7 +109,7 @@ def _transition_answer(evidence: Evidence) -> list[str]:
     query = evidence.query
     parts = []
     if evidence.faq:
-        parts.append(_faq_guidance(evidence, limit=2))
+        parts.append(_faq_guidance(evidence, limit=2, lead=True))
     else:
         parts.append("I don't have guidance on that exact move in the knowledge base, but the postings help.")
     scope = describe_scope(evidence.filters, query.topic)
@@ -137,15 +137,20 @@ def _roles_answer(evidence: Evidence) -> list[str]:
     if not evidence.roles:
         return [_nothing_found(evidence, scope), _faq_guidance(evidence, limit=1)]
     shown = len(evidence.roles)
-    lead = (
-        f"I found {evidence.matched} {_plural(evidence.matched, 'posting')} for {scope}; "
-        f"here {'is the best match' if shown == 1 else f'are the {shown} best matches'}."
-    )
+    best = "is the best match" if shown == 1 else f"are the {shown} best matches"
+    if evidence.matched:
+        lead = f"I found {evidence.matched} {_plural(evidence.matched, 'posting')} for {scope}; here {best}."
+    else:
+        # Nothing is about the topic itself: say so, then offer the closest roles under the same filters.
+        wider = describe_scope(evidence.filters)
+        lead = (
+            f"I found no postings specifically about {evidence.query.topic} for {wider}; here {best} instead."
+        )
     salary_line = ""
     if evidence.salary is not None:
         stats = evidence.salary
         salary_line = (
-            f"Across the {stats.count} of them that post a salary, the median is "
+            f"Across the {stats.count} of them with a posted {stats.currency} salary, the median is "
             f"{format_money(stats.median, stats.currency)} a year."
         )
     return [lead, _role_list(evidence, None), salary_line, _faq_guidance(evidence, limit=1)]
@@ -158,17 +163,21 @@ def _general_answer(evidence: Evidence) -> list[str]:
             "Try asking about ML roles, pay or moving into finance — for example, "
             "*what do senior ML roles at banks pay?*"
         ]
-    parts = [_faq_guidance(evidence, limit=2)]
+    parts = [_faq_guidance(evidence, limit=2, lead=True)]
     if evidence.roles:
         parts.append(_role_list(evidence, "Related roles"))
     return parts
 
 
-def _faq_guidance(evidence: Evidence, limit: int) -> str:
+def _faq_guidance(evidence: Evidence, limit: int, lead: bool = False) -> str:
+    """Quote FAQ passages; when they back up a figure-led answer, name the question they answer."""
     paragraphs = []
     for entry in evidence.faq[:limit]:
         sentences = _SENTENCE.split(" ".join(entry.answer.split()))
-        paragraphs.append(" ".join(sentences[:3]) + f" {evidence.marker(entry.id)}")
+        text = " ".join(sentences[:3])
+        if not lead:
+            text = f"From our guide, *{entry.question}* {text}"
+        paragraphs.append(f"{text} {evidence.marker(entry.id)}")
     return "\n\n".join(paragraphs)
 
 
