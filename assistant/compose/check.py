@@ -41,9 +41,18 @@ def read_numbers(text: str) -> list[tuple[str, float]]:
     return found
 
 
-def allowed_numbers(evidence: Evidence) -> set[float]:
-    """Figures the answer may state: the facts (and their formatted forms), the evidence, the question."""
-    allowed: set[float] = {float(evidence.matched), float(evidence.available)}
+def is_money(written: str) -> bool:
+    """Whether a figure as written is an amount of money ('$215K', '£90,000', 'CHF 140K', '200k')."""
+    return bool(re.match(r"[$£€¥₹]|[A-Z]{3}", written)) or written[-1:] in "kKmM"
+
+
+def allowed_money(evidence: Evidence) -> set[float]:
+    """Amounts an answer may state: computed facts, posted ranges, and FAQ figures.
+
+    Free text of postings is not a source of money figures: a posting that claims a salary in its
+    description (or tells the model to) must not put that figure into an answer.
+    """
+    allowed: set[float] = set()
     stats = evidence.salary
     if stats is not None:
         for block in stats.by_currency:
@@ -54,22 +63,35 @@ def allowed_numbers(evidence: Evidence) -> set[float]:
         if role.salary:
             allowed |= _with_formatted(role.salary.min, role.salary.currency)
             allowed |= _with_formatted(role.salary.max, role.salary.currency)
-    for _, count in evidence.top_skills:
-        allowed.add(float(count))
-    allowed.add(float(len(evidence.roles)))
-    for text in [*evidence.texts(), evidence.query.text, *(c.title for c in evidence.citations)]:
-        allowed |= {value for _, value in read_numbers(text)}
+    for entry in evidence.faq:
+        allowed |= {value for _, value in read_numbers(entry.answer)}
     if evidence.filters.min_salary is not None:
         allowed.add(evidence.filters.min_salary)
     return allowed
 
 
+def allowed_numbers(evidence: Evidence) -> set[float]:
+    """Any figure an answer may state: money as above, counts, and numbers in the evidence or question."""
+    allowed = allowed_money(evidence) | {float(evidence.matched), float(evidence.available)}
+    if evidence.salary is not None:
+        allowed |= {float(b.count) for b in evidence.salary.by_currency}
+    allowed |= {float(count) for _, count in evidence.top_skills}
+    allowed.add(float(len(evidence.roles)))
+    for text in [*evidence.texts(), evidence.query.text, *(c.title for c in evidence.citations)]:
+        allowed |= {value for _, value in read_numbers(text)}
+    return allowed
+
+
 def check_answer(text: str, evidence: Evidence) -> CheckResult:
     result = CheckResult()
-    allowed = sorted(allowed_numbers(evidence))
+    counts = {float(evidence.matched), float(evidence.available)}
+    money = sorted(allowed_money(evidence) | counts)
+    anything = sorted(allowed_numbers(evidence))
     for written, value in read_numbers(text):
         result.numbers += 1
-        if not _traceable(value, allowed):
+        # A bare 250000 is as much a salary claim as $250K; only counts may be that large otherwise.
+        money_like = is_money(written) or value >= 10_000
+        if not _traceable(value, money if money_like else anything):
             result.untraceable.append(written)
     for match in _MARKER.finditer(text):
         result.markers += 1
