@@ -204,18 +204,22 @@ function renderCurrencyBlock(block) {
     { className: "salary-block", attrs: { "data-currency": block.currency } },
     el(
       "div",
-      { className: "salary-head" },
-      el("span", { className: "salary-currency", text: block.currency }),
-      el("span", { className: "salary-count", text: plural(block.count, "posting") }),
-    ),
-    el(
-      "dl",
-      { className: "salary-figures" },
-      el("div", {}, el("dt", { text: "Range" }), el("dd", { text: range })),
-      el("div", {}, el("dt", { text: "Median" }), el("dd", { text: money(block.median) })),
-      typeof block.p25 === "number"
-        ? el("div", {}, el("dt", { text: "Middle half" }), el("dd", { text: `${money(block.p25)}–${money(block.p75)}` }))
-        : null,
+      { className: "salary-info" },
+      el(
+        "div",
+        { className: "salary-head" },
+        el("span", { className: "salary-currency", text: block.currency }),
+        el("span", { className: "salary-count", text: plural(block.count, "posting") }),
+      ),
+      el(
+        "dl",
+        { className: "salary-figures" },
+        el("div", {}, el("dt", { text: "Median" }), el("dd", { text: money(block.median) })),
+        el("div", {}, el("dt", { text: "Range" }), el("dd", { text: range })),
+        typeof block.p25 === "number"
+          ? el("div", {}, el("dt", { text: "Middle half" }), el("dd", { text: `${money(block.p25)}–${money(block.p75)}` }))
+          : null,
+      ),
     ),
     boxPlot(block, money),
   );
