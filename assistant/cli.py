@@ -88,7 +88,8 @@ def _filter_options(cmd: argparse.ArgumentParser, min_salary: bool) -> None:
     cmd.add_argument("--remote", choices=[v.value for v in Remote])
     cmd.add_argument("--location")
     if min_salary:
-        cmd.add_argument("--min-salary", type=float)
+        cmd.add_argument("--min-salary", type=float, help="Annual floor (in --currency, default USD).")
+        cmd.add_argument("--currency", help="ISO 4217 code of --min-salary.")
 
 
 def _filters(args: argparse.Namespace) -> Any:
@@ -100,6 +101,7 @@ def _filters(args: argparse.Namespace) -> Any:
         remote=args.remote,
         location=args.location,
         min_salary=getattr(args, "min_salary", None),
+        currency=getattr(args, "currency", None),
     )
 
 

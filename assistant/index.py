@@ -101,6 +101,7 @@ class PostingIndex:
     remote: np.ndarray
     places: list[frozenset[str]]
     salary_max: np.ndarray  # annual upper bound, NaN when no salary is posted
+    currency: np.ndarray
     expires_day: np.ndarray
 
     @classmethod
@@ -116,6 +117,7 @@ class PostingIndex:
             remote=np.array([p.remote.value for p in postings], dtype=object),
             places=[_places(p) for p in postings],
             salary_max=np.array(salary_max, dtype=np.float64),
+            currency=np.array([p.salary.currency if p.salary else "" for p in postings], dtype=object),
             expires_day=np.array([date_to_day(p.valid_through) for p in postings], dtype=np.int64),
         )
 
@@ -133,6 +135,8 @@ class PostingIndex:
         if filters.remote:
             keep &= self.remote == filters.remote.value
         if filters.min_salary is not None:
+            # A floor is in one currency; postings in others cannot be compared without converting.
+            keep &= self.currency == (filters.currency or "USD")
             keep &= np.nan_to_num(self.salary_max, nan=-1.0) >= filters.min_salary
         if filters.location:
             wanted = _place_keys(filters.location)

@@ -34,7 +34,10 @@ class Filters(BaseModel):
     remote: Remote | None = None
     location: str | None = Field(default=None, max_length=80, description="City, region or ISO country code.")
     min_salary: float | None = Field(
-        default=None, ge=0, le=100_000_000, description="Annual, posted currency."
+        default=None, ge=0, le=100_000_000, description="Annual floor, in `currency` (never converted)."
+    )
+    currency: str | None = Field(
+        default=None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code for min_salary; USD when unset."
     )
 
     def merged(self, newer: Filters) -> Filters:

@@ -20,8 +20,13 @@ def read_filters(
     remote: Annotated[Remote | None, Query(description="remote, hybrid, onsite or unknown.")] = None,
     location: Annotated[str | None, Query(max_length=80, description="City, region or country.")] = None,
     min_salary: Annotated[float | None, Query(ge=0, le=100_000_000, description="Annual floor.")] = None,
+    currency: Annotated[
+        str | None, Query(pattern=r"^[A-Z]{3}$", description="Currency of min_salary.")
+    ] = None,
 ) -> Filters:
-    return Filters(sector=sector, level=level, remote=remote, location=location, min_salary=min_salary)
+    return Filters(
+        sector=sector, level=level, remote=remote, location=location, min_salary=min_salary, currency=currency
+    )
 
 
 FiltersQuery = Annotated[Filters, Depends(read_filters)]
