@@ -92,10 +92,11 @@ def format_salary(salary: SalaryOut) -> str:
 
 
 def describe_filters(filters: dict[str, Any]) -> str:
-    """Return the filters in force as a short human line, e.g. "bank · remote · min 200000"."""
-    parts = [str(value).replace("_", " ") for key, value in filters.items() if key != "min_salary" and value]
-    if filters.get("min_salary"):
-        parts.append(f"min {filters['min_salary']:,.0f}")
+    """Return the filters in force as a short human line, e.g. "bank · remote · from $200K"."""
+    money = {"min_salary", "currency"}
+    parts = [str(value).replace("_", " ") for key, value in filters.items() if key not in money and value]
+    if isinstance(filters.get("min_salary"), int | float) and filters["min_salary"] > 0:
+        parts.append("from " + format_amount(filters["min_salary"], str(filters.get("currency") or "USD")))
     return " · ".join(parts)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from assistant.settings import Settings
 from assistant.slack.blocks import (
     ACTION_FEEDBACK_DOWN,
@@ -14,6 +16,9 @@ from assistant.slack.blocks import (
 from tests.assistant.slack.slack_driver import SlackDriver
 from tests.assistant.slack.slack_fakes import Call
 from tests.support import wait_for
+
+# Real uvicorn, the loopback Slack API and the real ChatService over the sample corpus.
+pytestmark = pytest.mark.slow
 
 
 def find_button_value(post: Call, action_id: str) -> str:

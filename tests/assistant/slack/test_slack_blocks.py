@@ -18,6 +18,7 @@ from assistant.slack.blocks import (
     build_salary_text,
     build_sources_block,
     decode_button_value,
+    describe_filters,
     encode_button_value,
     format_amount,
     format_salary,
@@ -191,6 +192,13 @@ def test_more_roles_blocks_remember_every_role_shown() -> None:
     assert decode_button_value(blocks[-1]["elements"][0]["value"]).seen == ("p1", "p2", "p3", "p4")
     empty = build_more_roles_blocks([], previous)
     assert texts(empty) == ["No other roles match these filters yet (bank)."]
+
+
+def test_filters_read_as_a_short_line() -> None:
+    filters = {"sector": "hedge_fund", "remote": "remote", "min_salary": 200_000.0, "currency": "GBP"}
+    assert describe_filters(filters) == "hedge fund · remote · from £200K"
+    assert describe_filters({"min_salary": 150_000}) == "from $150K"
+    assert describe_filters({}) == ""
 
 
 def test_fallback_text_is_the_mrkdwn_answer() -> None:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from assistant.slack.blocks import ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP
 from tests.assistant.slack.recording_chat import RecordingChat
 from tests.assistant.slack.slack_driver import SlackDriver
 from tests.assistant.slack.slack_fakes import BOT_ID, BOT_USER_ID
 from tests.support import wait_for
+
+# Real uvicorn, the loopback Slack API and the real ChatService over the sample corpus.
+pytestmark = pytest.mark.slow
 
 
 def list_action_ids(blocks: list[dict]) -> list[str]:

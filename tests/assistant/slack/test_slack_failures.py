@@ -9,6 +9,9 @@ import pytest
 from tests.assistant.slack.slack_driver import SlackDriver
 from tests.support import wait_for
 
+# Real uvicorn, the loopback Slack API and the real ChatService over the sample corpus.
+pytestmark = pytest.mark.slow
+
 
 def test_rate_limited_post_is_retried_after_retry_after_and_delivered(
     slack: SlackDriver, channel: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
@@ -11,6 +12,9 @@ from assistant.services import Services
 from assistant.settings import Settings
 from tests.assistant.slack.slack_driver import sign
 from tests.assistant.slack.slack_fakes import FakeSlackApi
+
+# Real uvicorn, the loopback Slack API and the real ChatService over the sample corpus.
+pytestmark = pytest.mark.slow
 
 
 def list_slack_routes(services: Services) -> list[str]:
