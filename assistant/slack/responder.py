@@ -151,7 +151,8 @@ class SlackResponder:
         filters = parse_filters(value.filters) or Filters()
         seen = set(value.seen)
         try:
-            roles = self.chat.roles(value.question, filters, len(seen) + MAX_ROLE_CARDS)
+            limit = min(len(seen) + MAX_ROLE_CARDS, self.limits.max_roles)
+            roles = self.chat.roles(value.question, filters, limit)
         except Exception:
             logger.exception("ChatService.roles failed for %r", value.question)
             self.send_ephemeral(place, SORRY_TEXT)
