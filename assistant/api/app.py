@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from assistant.api import chat, health, openai_compat, roles
+from assistant.api import chat, coach, health, openai_compat, roles
 from assistant.api.errors import install_error_handlers
 from assistant.services import Services, build_services
 from assistant.settings import Settings, load_settings
@@ -21,7 +21,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.state.services = services
     install_error_handlers(app)
-    for router in (health.router, chat.router, roles.router, openai_compat.router):
+    for router in (health.router, chat.router, roles.router, openai_compat.router, coach.router):
         app.include_router(router)
     _mount_optional(app, services)
     return app
@@ -34,4 +34,4 @@ def _mount_optional(app: FastAPI, services: Services) -> None:
     if services.settings.slack.enabled:
         from assistant.slack import mount_slack
 
-        mount_slack(app, services.settings, services.chat)
+        mount_slack(app, services.settings, services.chat, services.feedback)

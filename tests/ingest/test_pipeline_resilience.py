@@ -55,7 +55,9 @@ def test_killed_ingest_leaves_store_answering_and_rerun_completes(tmp_path: Path
     try:
         wait_for(lambda: (data_dir / "chroma" / "chroma.sqlite3").exists(), timeout=60)
         store = open_store(settings.store)
-        wait_for(lambda: store.count("postings") > 0 or process.poll() is not None, timeout=120, interval=0.02)
+        wait_for(
+            lambda: store.count("postings") > 0 or process.poll() is not None, timeout=120, interval=0.02
+        )
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
     finally:
@@ -107,7 +109,8 @@ _NETWORK_PROBE = textwrap.dedent(
     sys.addaudithook(audit)
     from assistant.cli import main
     main(["ingest", sys.argv[1], "--data-dir", sys.argv[2], "--json"])
-    main(["search", "time-series C++", "--remote", "remote", "--sector", "hedge_fund", "--data-dir", sys.argv[2]])
+    main(["search", "time-series C++", "--remote", "remote", "--sector", "hedge_fund",
+          "--data-dir", sys.argv[2]])
     main(["ask", "what do quant developers earn?", "--data-dir", sys.argv[2]])
 
     def loopback(host):
