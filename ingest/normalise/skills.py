@@ -188,7 +188,14 @@ def extract_skills(text: str) -> list[str]:
     """Return the canonical skills mentioned in text, in vocabulary order."""
     if not text:
         return []
-    return [name for name, pattern in _compiled_patterns().items() if pattern.search(text)]
+    # Run a skill's regex only when the first word of one of its aliases occurs at all: most skills
+    # are absent from any one posting, and this keeps extraction cheap next to embedding.
+    pieces = set(_PIECE_SPLIT.split(text.casefold()))
+    return [
+        name
+        for name, (firsts, pattern) in _gated_patterns().items()
+        if (firsts is None or not firsts.isdisjoint(pieces)) and pattern.search(text)
+    ]
 
 
 def canonical_skill(name: str) -> str | None:
@@ -209,6 +216,19 @@ def _alias_index() -> dict[str, str]:
         for alias in (canonical, *aliases):
             index.setdefault(alias.casefold(), canonical)
     return index
+
+
+_PIECE_SPLIT = re.compile(r"[^\w+#]+")
+
+
+@cache
+def _gated_patterns() -> dict[str, tuple[frozenset[str] | None, re.Pattern[str]]]:
+    """Each skill's pattern with the first words its aliases start with (None: always try it)."""
+    gated: dict[str, tuple[frozenset[str] | None, re.Pattern[str]]] = {}
+    for canonical, pattern in _compiled_patterns().items():
+        firsts = {next(p for p in _PIECE_SPLIT.split(a.casefold()) if p) for a in SKILLS[canonical]}
+        gated[canonical] = (None if canonical in _SHORT_NAME_PATTERNS else frozenset(firsts), pattern)
+    return gated
 
 
 @cache
