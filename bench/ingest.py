@@ -1,4 +1,4 @@
-"""Ingest benchmark: cold ingest vs raw encode of the same texts, re-ingest time, and filtered search latency."""
+"""Ingest benchmark: cold ingest vs raw encode of the same texts, re-ingest time, filtered search."""
 
 from __future__ import annotations
 
@@ -45,7 +45,8 @@ def run(count: int, keep: Path | None) -> None:
     started = time.perf_counter()
     again = ingest_sources(services.store, [str(feed)])
     reingest_s = time.perf_counter() - started
-    assert cold.added == count and again.unchanged == count, (cold.as_dict(), again.as_dict())
+    if cold.added != count or again.unchanged != count:
+        raise SystemExit(f"unexpected ingest reports: {cold.as_dict()} then {again.as_dict()}")
 
     services.catalog.refresh()
     chat = services.chat
