@@ -73,7 +73,11 @@ def open_page(
     browser: Browser, base_url: str, width: int = 1280, height: int = 900
 ) -> tuple[Page, list[str]]:
     """A fresh context (empty localStorage) that keeps page errors and console errors, CSP ones included."""
-    context = browser.new_context(viewport={"width": width, "height": height}, base_url=base_url)
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        base_url=base_url,
+        permissions=["clipboard-read", "clipboard-write"],
+    )
     page = context.new_page()
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
@@ -191,6 +195,9 @@ def test_question_streams_a_cited_answer_with_role_cards(page: Page) -> None:
     if final.get("salary"):
         expect(answer.locator(".salary-panel svg.box-plot").first).to_be_visible()
     screenshot(page, "chat-answer")
+    answer.get_by_role("button", name="Copy answer").click()
+    expect(answer.locator(".message-actions .copy")).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == final["answer"]
     page.keyboard.press("Escape")
     expect(detail).to_be_hidden()
 
@@ -410,8 +417,11 @@ def test_phone_width_has_no_horizontal_scroll(browser: Browser, base_url: str) -
 
 def test_coach_tab_drafts_a_memo_that_downloads_as_markdown(page: Page) -> None:
     page.goto("/")
-    page.click("#tab-coach")
+    page.focus("#tab-chat")
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#tab-coach")).to_be_focused()
     expect(page.locator("#panel-coach")).to_be_visible()
+    expect(page.locator("#panel-chat")).to_be_hidden()
     page.fill("#coach-alias", "jane-d")
     page.fill("#coach-role", "ML engineer at a consumer tech company")
     page.fill("#coach-years", "5")
