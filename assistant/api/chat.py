@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 
 from fastapi import APIRouter
@@ -14,6 +15,7 @@ from assistant.api.limits import check_conversation
 from assistant.models import Answer, ChatMessage, Filters
 
 router = APIRouter()
+log = logging.getLogger(__name__)
 
 
 class ChatRequest(BaseModel):
@@ -42,12 +44,16 @@ def sse(event: str, data: object) -> str:
 
 def _events(parts: Iterator[Answer | str]) -> Iterator[str]:
     first = True
-    for part in parts:
-        if isinstance(part, str):
-            yield sse("delta", {"text": part})
-        elif first:
-            first = False
-            meta = part.model_dump(mode="json", exclude={"answer"})
-            yield sse("meta", meta)
-        else:
-            yield sse("done", part.model_dump(mode="json"))
+    try:
+        for part in parts:
+            if isinstance(part, str):
+                yield sse("delta", {"text": part})
+            elif first:
+                first = False
+                yield sse("meta", part.model_dump(mode="json", exclude={"answer"}))
+            else:
+                yield sse("done", part.model_dump(mode="json"))
+    except Exception:
+        # Headers are already sent, so a problem response is impossible; tell the client in-band.
+        log.exception("chat stream failed")
+        yield sse("error", {"detail": "The answer could not be completed; please try again."})
