@@ -10,7 +10,8 @@ from assistant.models import Filters, Intent, RoleMatch, SalaryStats
 from ingest.models import Level, Sector
 
 NAME = "grounded"
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# Sentence ends, but not after an initial: "D. E. Shaw" is one name.
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+")
 _SECTOR_PLURAL = {
     "hedge_fund": "hedge funds",
     "bank": "banks",
