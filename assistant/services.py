@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.chat import ChatService
+from assistant.coach.polish import make_polisher
+from assistant.coach.service import CoachService
 from assistant.feedback import FeedbackLog
 from assistant.index import CatalogHolder
 from assistant.retrieval import Retriever
@@ -19,6 +21,7 @@ class Services:
     catalog: CatalogHolder
     chat: ChatService
     feedback: FeedbackLog
+    coach: CoachService | None = None  # None in containers assembled by hand; readers build a plain one
 
 
 def build_services(settings: Settings, store: Store | None = None) -> Services:
@@ -36,4 +39,5 @@ def build_services(settings: Settings, store: Store | None = None) -> Services:
         catalog=catalog,
         chat=ChatService(catalog, retriever, composer),
         feedback=FeedbackLog(settings.feedback_path),
+        coach=CoachService(catalog, retriever, make_polisher(settings.llm)),
     )

@@ -1,0 +1,1 @@
+"""The coach feature: a client profile in, a cited advice memo out."""
