@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from pydantic import SecretStr
+
 from assistant.compose.check import check_answer
 from assistant.compose.evidence import Evidence
 from assistant.compose.money import format_money
@@ -23,11 +25,12 @@ def make_chat_model(settings: LLMSettings) -> Any:
         raise RuntimeError("the LLM composer needs langchain-openai: pip install langchain-openai") from error
     return ChatOpenAI(
         model=settings.model,
-        api_key=settings.api_key or "not-needed",  # local servers (llama.cpp, Ollama, vLLM) ignore it
+        # Local servers (llama.cpp, Ollama, vLLM) ignore the key, but the client insists on one.
+        api_key=SecretStr(settings.api_key or "not-needed"),
         base_url=settings.base_url,
         timeout=settings.timeout_s,
         max_retries=0,  # a slow or failing LLM falls back to the grounded answer instead of piling up
-        max_tokens=settings.max_tokens,
+        max_tokens=settings.max_tokens,  # type: ignore[call-arg]  # a field the stubs do not show
         temperature=settings.temperature,
     )
 
