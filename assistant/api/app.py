@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from assistant.api import chat, coach, health, openai_compat, roles
+from assistant.api import admin, chat, coach, health, openai_compat, roles
 from assistant.api.errors import install_error_handlers
 from assistant.services import Services, build_services
 from assistant.settings import Settings, load_settings
@@ -21,7 +21,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.state.services = services
     install_error_handlers(app)
-    for router in (health.router, chat.router, roles.router, openai_compat.router, coach.router):
+    routers = (health.router, chat.router, roles.router, openai_compat.router, coach.router, admin.router)
+    for router in routers:
         app.include_router(router)
     _mount_optional(app, services)
     return app
