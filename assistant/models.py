@@ -103,20 +103,12 @@ class CurrencyStats(BaseModel):
     posting_ids: list[str]
 
 
-class SalaryStats(BaseModel):
+class SalaryStats(CurrencyStats):
     """Annual salary statistics over every matching posting, one block per currency (never mixed).
 
     The top-level figures describe the currency with the most postings; `by_currency` has them all.
     """
 
-    currency: str
-    count: int
-    min: float
-    p25: float
-    median: float
-    p75: float
-    max: float
-    posting_ids: list[str]
     by_currency: list[CurrencyStats]
     matched_postings: int = Field(description="Postings that matched, with or without a posted salary.")
 

