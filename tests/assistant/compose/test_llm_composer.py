@@ -28,8 +28,6 @@ QUESTIONS = [
     "Can I move from big-tech ML into a hedge fund?",
     "remote fraud roles at fintechs",
     "What is SR 11-7?",
-    "How much do mid-level data scientists at fintechs earn?",
-    "NLP roles at asset managers",
 ]
 
 
@@ -40,7 +38,7 @@ def llama_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _llm_chat(services: Services, base_url: str, timeout_s: float = 60.0) -> ChatService:
-    settings = LLMSettings(base_url=base_url, model="smollm2", timeout_s=timeout_s, max_tokens=200)
+    settings = LLMSettings(base_url=base_url, model="smollm2", timeout_s=timeout_s, max_tokens=160)
     return ChatService(services.catalog, services.chat.retriever, LLMComposer(settings))
 
 
