@@ -22,17 +22,30 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 # Most specific first: "quant developer" before "quant", "credit risk" before "risk".
 TOPICS: tuple[Topic, ...] = (
     Topic(
+        "crypto",
+        _words(r"crypto(currenc(y|ies))?", r"web3", r"blockchains?", r"digital assets?", r"defi"),
+        _words(r"crypto(currency)?", r"web3", r"blockchain", r"digital assets?", r"defi"),
+    ),
+    Topic(
         "quant developer", _words(r"quant(itative)? (dev|developer)s?"), _words(r"quant(itative)? developer")
     ),
     Topic(
         "quant research",
-        _words(r"quant(itative)? research(ers?)?", r"quants?", r"alpha research"),
+        # "quant fund" and "trading firm" name a sector, not the kind of work.
+        _words(r"quant(itative)? research(ers?)?", r"quants?(?! (funds?|firms?|shops?))", r"alpha research"),
         _words(r"quant(itative)? research(er)?", r"alpha", r"research scientist"),
     ),
     Topic(
         "NLP",
         _words(
-            r"nlp", r"natural language", r"llms?", r"gen ?ai", r"generative ai", r"text mining", r"sentiment"
+            r"nlp",
+            r"natural language",
+            r"llms?",
+            r"(large )?language models?",
+            r"gen ?ai",
+            r"generative ai",
+            r"text mining",
+            r"sentiment",
         ),
         _words(
             r"nlp", r"natural language", r"llms?", r"language model", r"sentiment", r"genai", r"generative ai"
@@ -73,7 +86,9 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "trading",
-        _words(r"trading", r"execution", r"market making", r"reinforcement learning", r"hft"),
+        _words(
+            r"trading(?! (firms?|shops?|houses?))", r"execution", r"market making", r"reinforcement learning"
+        ),
         _words(r"trading", r"execution", r"market making", r"reinforcement learning"),
     ),
     Topic(

@@ -7,67 +7,62 @@ from dataclasses import dataclass
 
 from assistant.models import ChatMessage, Filters, Intent, Query
 from assistant.topics import find_topic
-from assistant.vocabulary import find_location, find_min_salary, find_sector
-from ingest.models import LEVEL_ORDER, Level, Remote
+from assistant.vocabulary import (
+    find_level,
+    find_location,
+    find_pay_floor,
+    find_remote,
+    find_sector,
+    strip_firm_names,
+    strip_min_salary,
+)
+from ingest.models import LEVEL_ORDER, Level
 from ingest.normalise import extract_skills
 
-_INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
-    (
-        Intent.SALARY,
-        re.compile(
-            r"\b(salar(y|ies)|pay(s|ing)?|paid|compensation|comp\b|total comp|tc\b|earn(s|ing)?|"
-            r"bonus(es)?|wages?|day rates?|hourly rates?|pay bands?|pay ranges?|"
-            r"how much (do|does|can|could|would|will|should) [\w' -]{0,40}\b(make|earn|get|pay|paid|ask))",
-            re.I,
-        ),
-    ),
-    (
-        Intent.TRANSITION,
-        re.compile(
-            r"\b(transition|switch(ing)?|move (in)?to|moving (in)?to|move from|break(ing)? into|pivot|"
-            r"get into|career change|without (a )?(finance|financial) background|coming from|"
-            r"from big tech|from faang|can i (move|join|get|become|work)|how do i (get|move|become|join)|"
-            r"prepare for|background in)",
-            re.I,
-        ),
-    ),
-    (
-        Intent.ROLES,
-        re.compile(
-            r"\b(roles?|jobs?|openings?|positions?|postings?|vacanc(y|ies)|hiring|opportunit(y|ies)|"
-            r"show me|find me|recommend|looking for|internships?|ones)\b",
-            re.I,
-        ),
-    ),
+_SALARY = re.compile(
+    r"\b(salar(y|ies)|pay(s|ing)?|paid|compensation|comp\b|total comp|tc\b|earn(s|ing)?|"
+    r"bonus(es)?|wages?|day rates?|hourly rates?|pay bands?|pay ranges?|"
+    r"(an?|the|my|good|fair|this|that|first|best|competing) offers?|offers? (of|from)|"
+    r"how much (do|does|can|could|would|will|should) [\w' -]{0,40}\b(make|earn|get|pay|paid|ask|take home)|"
+    r"what (do|does|would|could|can|will) [\w' -]{0,60}\b(make|earn|get paid|take home))\b",
+    re.I,
+)
+_TRANSITION = re.compile(
+    r"\b(transition|switch(ing)?|move (in)?to|moving (in)?to|(move|moving|switch(ing)?) from|"
+    r"break(ing)? into|pivot|get into|career change|without (a )?(finance|financial) background|"
+    r"coming from|from big tech|from faang|(want|hoping|plan(ning)?|trying|looking) to "
+    r"(join|move|switch|transition|get into|break into|become)|(can|could|should|would) i (realistically )?"
+    r"(move|join|get|become|work|switch|land|apply)|how (do|can|could|should) i (get|move|become|join|land)|"
+    r"prepare for|background in|first (\w+ ){0,3}(job|role)|do i need|"
+    r"(what|which) (\w+ ){0,2}skills|skills? (do|would|should|will) i|skills? (are|is) (most )?"
+    r"(in demand|needed|required|wanted|useful)|what (should|do) i (learn|study)|should i learn|"
+    r"(require[sd]?|need|needs|ask for) (a |an |the )?(phd|degree|master'?s|cfa|frm|qualifications?))\b",
+    re.I,
+)
+# Asking for postings; a bare "roles" or "ones" only counts when the turn is not a follow-up.
+_ROLES_ASKED = re.compile(
+    r"\b(show me|find( me)?|list|recommend|looking for|hiring|hire[sd]?|recruit(s|ing)?|openings?|"
+    r"vacanc(y|ies)|opportunit(y|ies)|internships?|any [\w' -]{0,40}\b(roles?|jobs?|positions?)|"
+    r"which [\w' -]{0,40}\b(roles?|jobs?|positions?|postings?))\b",
+    re.I,
+)
+_ROLES_NOUN = re.compile(r"\b(roles?|jobs?|positions?|postings?|ones|schemes?|programmes?|programs?)\b", re.I)
+# A question about how things are rather than about the asker's pay, move or search.
+_GENERAL = re.compile(
+    r"^\s*(what is|what's|what are|what does|whats|explain|define|describe|tell me about|why|"
+    r"how (does|do|is|are|can|should) (?!i\b)|how common|is there a difference)",
+    re.I,
 )
 
 _FOLLOW_UP = re.compile(
     r"^\s*(and|but|also|only|just|what about|how about|and what about|same|any|more|less|those|these|"
-    r"now|instead|ok(ay)?|then|show me more)\b|\b(ones|them|those|these|instead|more senior|more junior)\b",
+    r"now|instead|ok(ay)?|then|show me more)\b|\b(ones|them|they|there|those|these|instead|more senior|"
+    r"more junior)\b",
     re.I,
-)
-
-_LEVEL_WORDS: tuple[tuple[Level, re.Pattern[str]], ...] = (
-    (
-        Level.ENTRY,
-        re.compile(
-            r"\b(entry[- ]level|entry|junior|graduate|new grads?|intern(ship)?s?|early[- ]career)\b", re.I
-        ),
-    ),
-    (Level.MID, re.compile(r"\b(mid[- ]level|mid[- ]career|mid|intermediate)\b", re.I)),
-    (Level.SENIOR, re.compile(r"\b(senior|sr\.?|experienced|staff)\b", re.I)),
-    (Level.LEAD, re.compile(r"\b(lead|leads|principal|head of|director|manager|team lead)\b", re.I)),
 )
 _MORE_SENIOR = re.compile(r"\b(more senior|higher level|step up|next level)\b", re.I)
 _MORE_JUNIOR = re.compile(r"\b(more junior|less senior|lower level|junior ones)\b", re.I)
 _ANY_LEVEL = re.compile(r"\b(any level|all levels)\b", re.I)
-
-_REMOTE_NEGATED = re.compile(r"\b(not|no|non)[- ]remote\b", re.I)
-_REMOTE_WORDS: tuple[tuple[Remote, re.Pattern[str]], ...] = (
-    (Remote.HYBRID, re.compile(r"\bhybrid\b", re.I)),
-    (Remote.ONSITE, re.compile(r"\b(on[- ]?site|in[- ]office|in the office|in person)\b", re.I)),
-    (Remote.REMOTE, re.compile(r"\b(remote|work from home|wfh|fully distributed)\b", re.I)),
-)
 _ANY_REMOTE = re.compile(r"\b(any (remote|work) (policy|setup|arrangement)|remote or not)\b", re.I)
 _ANYWHERE = re.compile(r"\b(anywhere|any location|all locations)\b", re.I)
 _ANY_SECTOR = re.compile(r"\b(any sector|all sectors|any industry)\b", re.I)
@@ -104,10 +99,13 @@ class _Turn:
 
 
 def understand(messages: list[ChatMessage], explicit: Filters | None = None) -> Query:
-    """Read the conversation: the latest user message decides, earlier turns fill in what it leaves out."""
-    user_messages = [m.content for m in messages if m.role == "user"]
+    """Read the conversation: the latest user message decides, earlier turns fill in what it leaves out.
+
+    Blank user messages are skipped; a conversation with no non-blank user message is a ValueError.
+    """
+    user_messages = [m.content for m in messages if m.role == "user" and m.content.strip()]
     if not user_messages:
-        raise ValueError("the conversation has no user message")
+        raise ValueError("the conversation has no non-empty user message")
     intent: Intent | None = None
     filters = Filters()
     topic: str | None = None
@@ -115,9 +113,9 @@ def understand(messages: list[ChatMessage], explicit: Filters | None = None) -> 
     background: list[str] = []
     background_role: str | None = None
     search_parts: list[str] = []
-    for text in user_messages:
-        turn = _read_turn(text)
-        if turn.follow_up and intent is not None:
+    for number, text in enumerate(user_messages):
+        turn = _read_turn(text, first=number == 0)
+        if turn.follow_up and number > 0:
             filters = _amend(filters, turn)
             search_parts.append(text)
         else:
@@ -145,32 +143,29 @@ def understand(messages: list[ChatMessage], explicit: Filters | None = None) -> 
     )
 
 
-def _read_turn(text: str) -> _Turn:
+def _read_turn(text: str, first: bool) -> _Turn:
     background_clause = " ".join(m.group("clause") for m in _BACKGROUND.finditer(text))
     background = extract_skills(background_clause) if background_clause else []
     all_skills = extract_skills(text)
     role_match = _ROLE_NOUN.search(background_clause) if background_clause else None
-    remote = None
-    if _REMOTE_NEGATED.search(text):
-        remote = Remote.ONSITE
-    else:
-        remote = next((value for value, pattern in _REMOTE_WORDS if pattern.search(text)), None)
     level_step = 1 if _MORE_SENIOR.search(text) else -1 if _MORE_JUNIOR.search(text) else 0
-    level = None if level_step else _find_level(text)
+    follow_up = not first and (bool(_FOLLOW_UP.search(text)) or len(text.split()) <= 4)
+    floor = find_pay_floor(text)
     return _Turn(
-        intent=_find_intent(text),
+        intent=find_intent(text, follow_up),
         filters=Filters(
             sector=find_sector(text),
-            level=level,
-            remote=remote,
+            level=None if level_step else find_level(text),
+            remote=find_remote(text),
             location=find_location(text),
-            min_salary=find_min_salary(text),
+            min_salary=floor[0] if floor else None,
+            currency=floor[1] if floor else None,
         ),
-        topic=find_topic(text),
+        topic=find_topic(strip_firm_names(text)),
         skills=[s for s in all_skills if s not in background],
         background=background,
         background_role=role_match.group("role").strip().lower() if role_match else None,
-        follow_up=bool(_FOLLOW_UP.search(text)) or len(text.split()) <= 4,
+        follow_up=follow_up,
         clear_level=bool(_ANY_LEVEL.search(text)),
         clear_remote=bool(_ANY_REMOTE.search(text)),
         clear_location=bool(_ANYWHERE.search(text)),
@@ -179,19 +174,23 @@ def _read_turn(text: str) -> _Turn:
     )
 
 
-def _find_intent(text: str) -> Intent | None:
-    # Order matters: "what do senior roles pay" is about salary even though it mentions roles, and
-    # "can I move into a hedge fund role" is a transition question.
-    for intent, pattern in _INTENT_PATTERNS:
-        if pattern.search(text):
-            return intent
+def find_intent(text: str, follow_up: bool = False) -> Intent | None:
+    """The intent one message states, or None when it leaves it to the conversation.
+
+    Order matters: "what do senior roles pay" is about salary even though it mentions roles, and
+    "can I move into a hedge fund role" is a transition question. A pay floor ("roles paying over
+    $200k") is a filter, not a pay question, so it is read with the floor taken out.
+    """
+    text = strip_min_salary(text)
+    if _SALARY.search(text):
+        return Intent.SALARY
+    if _TRANSITION.search(text):
+        return Intent.TRANSITION
+    if _ROLES_ASKED.search(text) or (not follow_up and _ROLES_NOUN.search(text)):
+        return Intent.ROLES
+    if _GENERAL.search(text):
+        return Intent.GENERAL
     return None
-
-
-def _find_level(text: str) -> Level | None:
-    found = [level for level, pattern in _LEVEL_WORDS if pattern.search(text)]
-    # "senior ... lead" style mixes: the most specific (highest) level named wins.
-    return max(found, key=LEVEL_ORDER.index) if found else None
 
 
 def _amend(filters: Filters, turn: _Turn) -> Filters:

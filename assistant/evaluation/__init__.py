@@ -1,0 +1,1 @@
+"""Quality evaluation: golden sets over the sample corpus, scored and held to thresholds (`careers eval`)."""
