@@ -24,10 +24,9 @@ SECTOR_LABELS = {
 
 def matching_rows(index: PostingIndex, mask: np.ndarray, topic: str | None) -> np.ndarray:
     """Every row that passes the filters and fits the topic: the population statistics describe."""
-    rows = np.flatnonzero(mask)
-    if topic is None:
-        return rows
-    return np.array([r for r in rows if posting_fits_topic(index.postings[r], topic)], dtype=np.int64)
+    if topic is not None:
+        mask = mask & index.topic_mask(topic)
+    return np.flatnonzero(mask)
 
 
 def salary_stats(postings: list[Posting]) -> SalaryStats | None:

@@ -6,13 +6,14 @@ import logging
 import re
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import bm25s
 import numpy as np
 
 from assistant.models import Filters
+from assistant.topics import posting_fits_topic
 from ingest.models import FaqEntry, Posting
 from ingest.normalise.location import normalise_country
 from ingest.records import date_to_day, faq_from_metadata, posting_from_metadata
@@ -103,6 +104,7 @@ class PostingIndex:
     salary_max: np.ndarray  # annual upper bound, NaN when no salary is posted
     currency: np.ndarray
     expires_day: np.ndarray
+    _topic_masks: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, snapshot: Snapshot) -> PostingIndex:
@@ -123,6 +125,16 @@ class PostingIndex:
 
     def __len__(self) -> int:
         return len(self.postings)
+
+    def topic_mask(self, topic: str) -> np.ndarray:
+        """Rows whose posting is about the topic; computed once per topic for this snapshot."""
+        cached = self._topic_masks.get(topic)
+        if cached is None:
+            cached = np.fromiter(
+                (posting_fits_topic(p, topic) for p in self.postings), dtype=bool, count=len(self.postings)
+            )
+            self._topic_masks[topic] = cached
+        return cached
 
     def mask(self, filters: Filters, today: date | None = None) -> np.ndarray:
         """Rows that satisfy every hard filter and have not expired."""
