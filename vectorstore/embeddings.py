@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction
@@ -16,6 +18,7 @@ from langchain_core.embeddings import Embeddings
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
+log = logging.getLogger(__name__)
 EMBEDDING_DIM = 384
 _encode_lock = threading.Lock()
 
@@ -45,28 +48,74 @@ def load_model(model_dir: Path) -> SentenceTransformer:
     return SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
 
 
+Backend = Literal["onnx", "torch"]
+Encoder = Callable[[list[str]], np.ndarray]
+
+
+@lru_cache(maxsize=4)
+def load_encoder(model_dir: Path, cache_dir: Path | None, backend: Backend, batch_size: int) -> Encoder:
+    """The process's encoder: onnxruntime over a verified export when possible, else PyTorch."""
+    if backend == "onnx" and cache_dir is not None:
+        encoder = _load_onnx(model_dir, cache_dir)
+        if encoder is not None:
+            return encoder
+    model = load_model(model_dir)
+
+    def encode_with_torch(texts: list[str]) -> np.ndarray:
+        vectors = model.encode(
+            texts,
+            batch_size=batch_size,
+            show_progress_bar=False,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    return encode_with_torch
+
+
+def _load_onnx(model_dir: Path, cache_dir: Path) -> Encoder | None:
+    from vectorstore.onnx_encoder import OnnxEncoder, agrees_with, export_onnx, onnx_path_for
+
+    path = onnx_path_for(model_dir, cache_dir)
+    try:
+        if path.exists():
+            # Verified when it was exported; loading it skips PyTorch entirely (faster start, less memory).
+            return OnnxEncoder(path, model_dir).encode
+        model = load_model(model_dir)
+        export_onnx(model, path)
+        encoder = OnnxEncoder(path, model_dir)
+        if agrees_with(encoder, model):
+            return encoder.encode
+        path.unlink(missing_ok=True)
+    except Exception:  # a missing onnx package or a failed export costs speed, never correctness
+        log.warning("ONNX export unavailable; embedding with PyTorch", exc_info=True)
+    return None
+
+
 class LocalEmbeddings(Embeddings):
     """LangChain embeddings over the packaged MiniLM; vectors are L2-normalised (cosine = dot product)."""
 
-    def __init__(self, model_dir: Path | None = None, batch_size: int = 64) -> None:
+    def __init__(
+        self,
+        model_dir: Path | None = None,
+        batch_size: int = 64,
+        cache_dir: Path | None = None,
+        backend: Backend = "onnx",
+    ) -> None:
         self.model_dir = find_model_dir(model_dir)
         self.batch_size = batch_size
+        self.cache_dir = cache_dir
+        self.backend = backend
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Encode texts to a float32 matrix, one normalised row per text."""
         if not texts:
             return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
-        model = load_model(self.model_dir)
-        # torch already uses every core; concurrent encodes would only fight over them.
+        encoder = load_encoder(self.model_dir, self.cache_dir, self.backend, self.batch_size)
+        # The encoder already uses every core; concurrent encodes would only fight over them.
         with _encode_lock:
-            vectors = model.encode(
-                texts,
-                batch_size=self.batch_size,
-                show_progress_bar=False,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-            )
-        return np.asarray(vectors, dtype=np.float32)
+            return encoder(texts)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode(texts).tolist()  # type: ignore[no-any-return]
@@ -101,6 +150,11 @@ class ChromaEmbeddingFunction(EmbeddingFunction[Documents]):
         return ChromaEmbeddingFunction()
 
 
-def make_embeddings(model_dir: Path | None = None, batch_size: int = 64) -> LocalEmbeddings:
+def make_embeddings(
+    model_dir: Path | None = None,
+    batch_size: int = 64,
+    cache_dir: Path | None = None,
+    backend: Backend = "onnx",
+) -> LocalEmbeddings:
     """Factory for the product's one embedding model."""
-    return LocalEmbeddings(model_dir, batch_size)
+    return LocalEmbeddings(model_dir, batch_size, cache_dir, backend)

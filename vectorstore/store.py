@@ -144,4 +144,7 @@ class Store:
 
 def open_store(settings: StoreSettings) -> Store:
     """Open (creating when needed) the product's collections with the packaged embedding model."""
-    return Store(settings, make_embeddings(settings.model_dir, settings.embed_batch_size))
+    embeddings = make_embeddings(
+        settings.model_dir, settings.embed_batch_size, settings.model_cache, settings.embedding_backend
+    )
+    return Store(settings, embeddings)
