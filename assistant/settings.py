@@ -73,6 +73,11 @@ class Settings(BaseSettings):
     admin_token: str | None = Field(
         default=None, alias="CAREERS_ADMIN_TOKEN", description="Bearer token for write endpoints."
     )
+    embedding_backend: Literal["onnx", "torch"] = Field(
+        default="onnx",
+        alias="CAREERS_EMBEDDING_BACKEND",
+        description="onnx: onnxruntime over a verified export of the packaged model; torch: PyTorch.",
+    )
     limits: LimitSettings = Field(default_factory=LimitSettings, description="Input bounds.")
     reload_check_s: float = Field(
         default=2.0, alias="CAREERS_RELOAD_CHECK_S", description="How often to look for a newer ingest."
@@ -81,7 +86,10 @@ class Settings(BaseSettings):
     @property
     def store(self) -> StoreSettings:
         return StoreSettings(
-            data_dir=self.data_dir, chroma_host=self.chroma_host, chroma_port=self.chroma_port
+            data_dir=self.data_dir,
+            chroma_host=self.chroma_host,
+            chroma_port=self.chroma_port,
+            embedding_backend=self.embedding_backend,
         )
 
     @property
