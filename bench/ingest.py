@@ -62,12 +62,12 @@ def run(count: int, keep: Path | None) -> None:
         ["measure", "value", "ratio"],
         [
             [
-                "raw `SentenceTransformer.encode` of the same texts",
+                "raw `SentenceTransformer.encode` (PyTorch) of the same texts",
                 f"{count / raw_s:.1f} postings/s",
                 "1.00 (baseline)",
             ],
             [
-                "cold ingest (parse, normalise, hash, embed, upsert)",
+                "cold ingest (parse, normalise, hash, embed with onnxruntime, upsert)",
                 f"{count / cold_s:.1f} postings/s",
                 f"{raw_s / cold_s:.2f}× raw throughput",
             ],
