@@ -71,13 +71,20 @@ def _read_hint(hint: str) -> Remote | None:
     return _read_location(hint) or _read_text(hint)
 
 
-def _read_location(text: str) -> Remote | None:
-    if not text:
-        return None
+def _read_negation(text: str) -> Remote | None:
+    """'not fully remote' means hybrid and 'not remote' on-site, wherever the words appear."""
     if _NOT_FULLY_REMOTE.search(text):
         return Remote.HYBRID
     if _NEGATED_REMOTE.search(text):
         return Remote.ONSITE
+    return None
+
+
+def _read_location(text: str) -> Remote | None:
+    if not text:
+        return None
+    if negated := _read_negation(text):
+        return negated
     # A location line is terse, so the bare words count; hybrid is the more specific of the two.
     if _HYBRID.search(text):
         return Remote.HYBRID
@@ -93,10 +100,8 @@ def _read_text(text: str) -> Remote | None:
     sits beside the role's own "3 days in the office"."""
     if not text:
         return None
-    if _NOT_FULLY_REMOTE.search(text):
-        return Remote.HYBRID
-    if _NEGATED_REMOTE.search(text):
-        return Remote.ONSITE
+    if negated := _read_negation(text):
+        return negated
     days = _DAYS_IN_OFFICE.search(text)
     if days:
         token = (days["n"] or days["m"]).lower()
