@@ -7,12 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-import numpy as np
-
 from assistant.compose.evidence import Evidence
 from assistant.compose.grounded import NAME as GROUNDED
 from assistant.compose.grounded import compose_grounded, suggest
-from assistant.facts import matching_rows, role_match, salary_stats, top_skills
+from assistant.facts import matching_rows, role_match, salary_stats, search_mask, top_skills
 from assistant.index import Catalog, CatalogHolder
 from assistant.models import Answer, ChatMessage, Filters, Intent, Query, RoleMatch, SalaryStats
 from assistant.retrieval import Retriever
@@ -80,14 +78,9 @@ class ChatService:
         mask = index.mask(query.filters, today)
         rows = matching_rows(index, mask, query.topic)
         population = [index.postings[r] for r in rows]
-        # Recommend from the postings about the asked topic; only when none exist, the closest others.
-        search_mask = mask
-        if query.topic and len(rows):
-            search_mask = np.zeros_like(mask)
-            search_mask[rows] = True
         vector = self.retriever.embed(query.search_text)
         hits = self.retriever.postings(
-            catalog, query.search_text, query.filters, k=k, vector=vector, mask=search_mask
+            catalog, query.search_text, search_mask(index, mask, query.topic), k=k, vector=vector
         )
         faq_vector = vector if query.text == query.search_text else None
         faq_hits = self.retriever.faq(catalog, query.text, k=FAQ_CANDIDATES, vector=faq_vector)
@@ -124,11 +117,12 @@ class ChatService:
         )
 
     def roles(self, text: str, filters: Filters, limit: int) -> list[RoleMatch]:
-        query = understand([ChatMessage(role="user", content=text or "machine learning")], filters)
+        query = understand([ChatMessage(role="user", content=text.strip() or "machine learning")], filters)
         query = query.model_copy(update={"filters": filters})
         return self.gather(self.catalog.get(), query, k=limit).roles
 
     def salaries(self, text: str, filters: Filters) -> SalaryStats | None:
+        text = text.strip()
         query = understand([ChatMessage(role="user", content=text or "salary")], filters)
         query = query.model_copy(update={"filters": filters, "topic": query.topic if text else None})
         index = self.catalog.get().postings

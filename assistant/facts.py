@@ -29,6 +29,14 @@ def matching_rows(index: PostingIndex, mask: np.ndarray, topic: str | None) -> n
     return np.flatnonzero(mask)
 
 
+def search_mask(index: PostingIndex, mask: np.ndarray, topic: str | None) -> np.ndarray:
+    """Where to look for roles: the postings about the asked topic, or all filtered ones when none are."""
+    if topic is None:
+        return mask
+    topical = mask & index.topic_mask(topic)
+    return topical if topical.any() else mask
+
+
 def salary_stats(postings: list[Posting]) -> SalaryStats | None:
     """Annual statistics per currency over the postings that carry a salary; None when none do.
 

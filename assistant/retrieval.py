@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal
 
 import numpy as np
 
 from assistant.index import Catalog, LexicalIndex
-from assistant.models import Filters
 from vectorstore.embeddings import LocalEmbeddings
 
 Method = Literal["hybrid", "dense", "bm25"]
@@ -40,16 +38,13 @@ class Retriever:
         self,
         catalog: Catalog,
         text: str,
-        filters: Filters,
+        mask: np.ndarray,
         k: int = 10,
         method: Method = "hybrid",
         vector: np.ndarray | None = None,
-        mask: np.ndarray | None = None,
-        today: date | None = None,
     ) -> list[Hit]:
+        """The best k rows among those the mask allows (the caller applies the hard filters)."""
         index = catalog.postings
-        if mask is None:
-            mask = index.mask(filters, today)
         if not mask.any():
             return []
         query_vector = self.embed(text) if vector is None and method != "bm25" else vector

@@ -98,14 +98,18 @@ class _Turn:
     level_step: int
 
 
+class NoQuestionError(ValueError):
+    """There is nothing to answer: every user message is blank."""
+
+
 def understand(messages: list[ChatMessage], explicit: Filters | None = None) -> Query:
     """Read the conversation: the latest user message decides, earlier turns fill in what it leaves out.
 
-    Blank user messages are skipped; a conversation with no non-blank user message is a ValueError.
+    Blank user messages are skipped; a conversation with no non-blank user message is a NoQuestionError.
     """
     user_messages = [m.content for m in messages if m.role == "user" and m.content.strip()]
     if not user_messages:
-        raise ValueError("the conversation has no non-empty user message")
+        raise NoQuestionError("the conversation has no non-empty user message")
     intent: Intent | None = None
     filters = Filters()
     topic: str | None = None

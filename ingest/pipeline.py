@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.loaders import Format, read_source
+from ingest.loaders.fetch import is_url
 from ingest.models import FaqEntry, IngestError, IngestReport, Posting
 from ingest.normalise import FeedOptions
 from ingest.records import faq_metadata, posting_metadata
@@ -55,9 +56,7 @@ def ingest_sources(
 
 
 def _canonical_source(source: str) -> str:
-    if source.startswith(("http://", "https://")):
-        return source
-    return str(Path(source).resolve())
+    return source if is_url(source) else str(Path(source).resolve())
 
 
 def _read_all(sources: list[str], fmt: Format, options: FeedOptions) -> _Batch:

@@ -9,6 +9,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from assistant.understand import NoQuestionError
+
 log = logging.getLogger(__name__)
 
 
@@ -29,6 +31,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(_: Request, error: ProblemError) -> JSONResponse:
         return problem(error.status, error.title, error.detail)
+
+    @app.exception_handler(NoQuestionError)
+    async def _no_question(_: Request, error: NoQuestionError) -> JSONResponse:
+        return problem(422, "No question", "Send at least one non-empty user message.")
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, error: RequestValidationError) -> JSONResponse:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 import uuid
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from assistant.models import Answer, ChatMessage
 
 MODEL = "careers-assistant"
 router = APIRouter()
+log = logging.getLogger(__name__)
 
 
 class OpenAIMessage(BaseModel):
@@ -108,13 +110,19 @@ def _chunks(parts: Iterator[Answer | str], completion_id: str, created: int) -> 
         return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
 
     first = True
-    for part in parts:
-        if isinstance(part, str):
-            yield chunk({"content": part})
-        elif first:
-            first = False
-            yield chunk({"role": "assistant", "content": ""})
-        else:
-            yield chunk({"content": _sources(part)}) if part.citations else ""
-            yield chunk({}, "stop")
+    try:
+        for part in parts:
+            if isinstance(part, str):
+                yield chunk({"content": part})
+            elif first:
+                first = False
+                yield chunk({"role": "assistant", "content": ""})
+            else:
+                if part.citations:
+                    yield chunk({"content": _sources(part)})
+                yield chunk({}, "stop")
+    except Exception:
+        # Headers are already sent; say so in-band, as the chat stream does, and end the stream cleanly.
+        log.exception("chat completion stream failed")
+        yield chunk({"content": "\n\n(The answer could not be completed; please try again.)"}, "stop")
     yield "data: [DONE]\n\n"

@@ -82,7 +82,7 @@ def gather_findings(
     mask = target_mask(index, targets, today)
     text = search_text(profile, targets)
     vector = retriever.embed(text)
-    hits = retriever.postings(catalog, text, Filters(), k=int(mask.sum()), vector=vector, mask=mask)
+    hits = retriever.postings(catalog, text, mask, k=int(mask.sum()), vector=vector)
     population = _rank_population(index.postings, mask, hits)
     held = read_skills(profile.skills)
     query = Query(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.evaluation.golden import RetrievalCase, conversation
-from assistant.facts import matching_rows
+from assistant.facts import search_mask
 from assistant.index import Catalog
 from assistant.retrieval import Method, Retriever
 from assistant.understand import understand
@@ -44,24 +44,14 @@ def score_retrieval(
     # One batch: encoding the questions together is much faster than one at a time.
     vectors = retriever.embeddings.encode([query.search_text for query in queries])
     for case, query, vector in zip(cases, queries, vectors, strict=True):
-        mask = index.mask(query.filters)
-        rows = matching_rows(index, mask, query.topic)
-        if query.topic and len(rows):
-            # The chat recommends from postings about the asked topic when there are any.
-            mask = np.zeros_like(mask)
-            mask[rows] = True
+        # The chat recommends from postings about the asked topic when there are any.
+        mask = search_mask(index, index.mask(query.filters), query.topic)
         faq_vector = vector if query.text == query.search_text else None
         for method in METHODS:
             score = scores[method]
             if case.postings:
                 hits = retriever.postings(
-                    catalog,
-                    query.search_text,
-                    query.filters,
-                    k=DEPTH,
-                    method=method,
-                    vector=vector,
-                    mask=mask,
+                    catalog, query.search_text, mask, k=DEPTH, method=method, vector=vector
                 )
                 ranked = [index.postings[h.row].id for h in hits]
                 _record(score, "postings", case, ranked, case.postings)

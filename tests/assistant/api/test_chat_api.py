@@ -198,3 +198,8 @@ def test_posting_text_is_data_not_html_in_the_api(live_server, tmp_path) -> None
     assert "9999999" not in body["answer"]
     titles = [r["title"] for r in body["roles"]]
     assert "Quant Researcher <script>alert(1)</script>" in titles, "text is kept verbatim as data"
+
+
+@pytest.mark.parametrize("path", ["/v1/roles?q=%20%20", "/v1/salaries?q=%20"])
+def test_blank_search_text_means_no_text_not_an_error(live_server, path) -> None:
+    assert httpx.get(f"{live_server.url}{path}").status_code == 200
