@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.compose.money import format_money
 from assistant.models import Answer, Citation, RoleMatch, SalaryOut, SalaryStats
 from assistant.slack.mrkdwn import SECTION_LIMIT, convert_markdown, escape_mrkdwn, format_link, split_mrkdwn
 
@@ -27,7 +28,6 @@ USAGE_TEXT = (
     "• Mention me or send me a DM; reply in the thread to follow up (e.g. _only remote ones_)."
 )
 
-_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
 _PERIODS = {"year": "/yr", "month": "/mo", "hour": "/hr"}
 _REMOTE_LABELS = {"remote": "Remote", "hybrid": "Hybrid", "onsite": "On-site"}
 
@@ -73,15 +73,8 @@ def decode_button_value(raw: str | None) -> ButtonValue:
 
 
 def format_amount(amount: float, currency: str) -> str:
-    """Return a short money figure: $250K, £1.2M, $85, CHF 180K."""
-    if amount >= 1_000_000:
-        figure = f"{amount / 1_000_000:.1f}".rstrip("0").rstrip(".") + "M"
-    elif amount >= 1000:
-        figure = f"{round(amount / 1000)}K"
-    else:
-        figure = f"{amount:,.0f}"
-    symbol = _SYMBOLS.get(currency)
-    return f"{symbol}{figure}" if symbol else f"{currency} {figure}"
+    """Return a short money figure written exactly as the answer text writes it: $250K, £1.25M, CHF 180K."""
+    return format_money(amount, currency)
 
 
 def format_salary(salary: SalaryOut) -> str:

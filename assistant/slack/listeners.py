@@ -15,11 +15,10 @@ from assistant.slack.blocks import (
     decode_button_value,
 )
 from assistant.slack.responder import HELP_WORDS, Place, SlackResponder
-from assistant.slack.threads import strip_slack_markup
+from assistant.slack.threads import is_person_message, strip_slack_markup
 
 COMMAND = "/careers"
 # Message subtypes that are still a person talking; edits, joins, bot posts and the like are not.
-PERSON_SUBTYPES = {None, "thread_broadcast", "file_share"}
 
 Mode = Literal["help", "channel", "private"]
 
@@ -47,11 +46,6 @@ def find_reply_place(body: dict[str, Any]) -> Place:
         thread_ts=None if container.get("is_ephemeral") else thread_ts,
         response_url=body.get("response_url"),
     )
-
-
-def is_person_message(event: dict[str, Any]) -> bool:
-    """Return True for a message a person wrote (not a bot, an edit, a deletion or a join)."""
-    return bool(event.get("user")) and not event.get("bot_id") and event.get("subtype") in PERSON_SUBTYPES
 
 
 def register_listeners(app: App, responder: SlackResponder) -> None:

@@ -16,6 +16,15 @@ _SPECIAL_MENTION = re.compile(r"<!([a-z]+)(?:\^[^|>]*)?(?:\|([^>]*))?>")
 _LINK = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
 
 
+# Subtypes a person's own message can carry; edits, deletions, joins and bot posts are not questions.
+PERSON_SUBTYPES = {None, "thread_broadcast", "file_share"}
+
+
+def is_person_message(event: Mapping[str, Any]) -> bool:
+    """Return True for a message a person wrote (not a bot, an edit, a deletion or a join)."""
+    return bool(event.get("user")) and not event.get("bot_id") and event.get("subtype") in PERSON_SUBTYPES
+
+
 def strip_slack_markup(text: str, bot_user_id: str | None = None) -> str:
     """Return what the user typed: our mention removed, other markup as readable text, entities decoded."""
 
@@ -85,7 +94,7 @@ def build_history(
             continue
         if is_from_bot(message, bot_user_id, bot_id):
             history.extend(_read_bot_message(message, bot_user_id, max_chars))
-        elif not message.get("bot_id") and message.get("subtype") in (None, "thread_broadcast"):
+        elif is_person_message(message):
             content = strip_slack_markup(str(message.get("text") or ""), bot_user_id)[:max_chars]
             if content:
                 history.append(ChatMessage(role="user", content=content))

@@ -96,7 +96,7 @@ def texts(blocks: list[dict]) -> list[str]:
 
 def test_money_and_salary_ranges_read_short() -> None:
     assert format_amount(250_000, "USD") == "$250K"
-    assert format_amount(1_250_000, "GBP") == "£1.2M"
+    assert format_amount(1_250_000, "GBP") == "£1.25M"
     assert format_amount(85, "USD") == "$85"
     assert format_amount(180_000, "CHF") == "CHF 180K"
     assert format_salary(SalaryOut(min=200_000, max=300_000, currency="USD")) == "$200K–$300K/yr"
