@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from assistant.settings import Settings, load_settings
+from ingest.loaders import FORMATS
 from ingest.models import Level, Remote, Sector
 
 SAMPLE_DATA = Path(__file__).resolve().parent.parent / "ingest" / "sample_data"
-FORMATS = ["auto", "greenhouse", "lever", "jsonld", "csv", "jsonl", "faq"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
 
     ingest = command("ingest", _ingest, "Ingest feeds (files, folders or http(s) URLs) into the store.")
     ingest.add_argument("sources", nargs="*", metavar="PATH|URL")
-    ingest.add_argument("--format", choices=FORMATS, default="auto")
+    ingest.add_argument("--format", choices=FORMATS, default="auto")  # the loaders' own list
     ingest.add_argument("--company", help="Employer name for feeds that do not carry one.")
     ingest.add_argument("--sector", choices=[s.value for s in Sector], help="Sector for the whole feed.")
     ingest.add_argument("--sync", action="store_true", help="Remove postings these sources no longer list.")

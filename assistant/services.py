@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.chat import ChatService
 from assistant.coach.polish import make_polisher
@@ -21,7 +21,12 @@ class Services:
     catalog: CatalogHolder
     chat: ChatService
     feedback: FeedbackLog
-    coach: CoachService | None = None  # None in containers assembled by hand; readers build a plain one
+    # Containers assembled by hand (tests, benchmarks) get a plain coach over the same catalog.
+    coach: CoachService = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.coach is None:
+            self.coach = CoachService(self.catalog, self.chat.retriever)
 
 
 def build_services(settings: Settings, store: Store | None = None) -> Services:

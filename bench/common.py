@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -145,7 +144,3 @@ def print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
     print("|" + "|".join("---" for _ in header) + "|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
-
-
-def mean(values: list[float]) -> float:
-    return statistics.fmean(values) if values else 0.0

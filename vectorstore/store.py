@@ -83,9 +83,6 @@ class Store:
                 found[record_id] = str((meta or {}).get("hash", ""))
         return found
 
-    def ids_where(self, kind: Kind, where: dict[str, Any]) -> list[str]:
-        return list(self._collections[kind].get(where=where, include=[])["ids"])
-
     def upsert(
         self,
         kind: Kind,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.api.deps import AdminDep, ServicesDep
+from ingest.loaders import Format
 from ingest.models import Sector
 from ingest.normalise import FeedOptions
 from ingest.pipeline import ingest_sources
@@ -21,7 +20,7 @@ class IngestRequest(BaseModel):
     sources: list[str] = Field(
         min_length=1, max_length=100, description="Paths on the server or http(s) URLs."
     )
-    format: Literal["auto", "greenhouse", "lever", "jsonld", "csv", "jsonl", "faq"] = "auto"
+    format: Format = "auto"
     company: str | None = Field(default=None, max_length=200)
     sector: Sector | None = None
     sync: bool = False

@@ -14,8 +14,7 @@ router = APIRouter()
 
 
 def get_coach(services: ServicesDep) -> CoachService:
-    # Containers assembled by hand (tests, benchmarks) may leave `coach` unset; the memo needs no more.
-    return services.coach or CoachService(services.catalog, services.chat.retriever)
+    return services.coach
 
 
 CoachDep = Annotated[CoachService, Depends(get_coach)]

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.coach.profile import ProfileError, load_profile
-from assistant.coach.service import CoachService
 
 if TYPE_CHECKING:
     from assistant.services import Services
@@ -22,7 +21,7 @@ def run_coach(services: Services, profile_path: Path, output: Path | None) -> in
     except ProfileError as error:
         print(f"careers coach: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    coach = services.coach or CoachService(services.catalog, services.chat.retriever)
+    coach = services.coach
     memo = coach.draft(profile)
     if memo.notice:
         print(f"careers coach: {memo.notice}", file=sys.stderr)

@@ -70,9 +70,9 @@ def allowed_money(evidence: Evidence) -> set[float]:
     return allowed
 
 
-def allowed_numbers(evidence: Evidence) -> set[float]:
+def allowed_numbers(evidence: Evidence, money: set[float] | None = None) -> set[float]:
     """Any figure an answer may state: money as above, counts, and numbers in the evidence or question."""
-    allowed = allowed_money(evidence) | {float(evidence.matched), float(evidence.available)}
+    allowed = (allowed_money(evidence) if money is None else money) | _counts(evidence)
     if evidence.salary is not None:
         allowed |= {float(b.count) for b in evidence.salary.by_currency}
     allowed |= {float(count) for _, count in evidence.top_skills}
@@ -84,9 +84,9 @@ def allowed_numbers(evidence: Evidence) -> set[float]:
 
 def check_answer(text: str, evidence: Evidence) -> CheckResult:
     result = CheckResult()
-    counts = {float(evidence.matched), float(evidence.available)}
-    money = sorted(allowed_money(evidence) | counts)
-    anything = sorted(allowed_numbers(evidence))
+    allowed = allowed_money(evidence)
+    money = sorted(allowed | _counts(evidence))
+    anything = sorted(allowed_numbers(evidence, allowed))
     for written, value in read_numbers(text):
         result.numbers += 1
         # A bare 250000 is as much a salary claim as $250K; only counts may be that large otherwise.
@@ -98,6 +98,10 @@ def check_answer(text: str, evidence: Evidence) -> CheckResult:
         if not 1 <= int(match.group(1)) <= len(evidence.citations):
             result.bad_markers.append(match.group(0))
     return result
+
+
+def _counts(evidence: Evidence) -> set[float]:
+    return {float(evidence.matched), float(evidence.available)}
 
 
 def _with_formatted(value: float, currency: str) -> set[float]:
