@@ -10,16 +10,15 @@ from typing import Protocol
 from assistant.compose.evidence import Evidence
 from assistant.compose.grounded import NAME as GROUNDED
 from assistant.compose.grounded import compose_grounded, suggest
-from assistant.facts import matching_rows, role_match, salary_stats, search_mask, top_skills
+from assistant.facts import faq_sectors, matching_rows, role_match, salary_stats, search_mask, top_skills
 from assistant.index import Catalog, CatalogHolder
 from assistant.models import Answer, ChatMessage, Filters, Intent, Query, RoleMatch, SalaryStats
 from assistant.retrieval import Retriever
 from assistant.understand import understand
-from ingest.models import FaqEntry, Sector
+from ingest.models import FaqEntry
 
 ROLES_SHOWN = 5
 FAQ_CANDIDATES = 6
-_SECTOR_TAGS = frozenset(s.value for s in Sector)
 
 
 class Composer(Protocol):
@@ -141,13 +140,13 @@ def rank_faq(entries: list[FaqEntry], query: Query) -> list[FaqEntry]:
     sector = query.filters.sector.value if query.filters.sector else None
 
     def penalty(position: int, entry: FaqEntry) -> float:
-        tags = set(entry.tags)
         score = float(position)
-        if query.intent.value in tags:
+        if query.intent.value in entry.tags:
             score -= 1.5
-        if sector and sector in tags:
+        sectors = faq_sectors(entry)
+        if sector and sector in sectors:
             score -= 2.0
-        elif sector and tags & _SECTOR_TAGS:
+        elif sector and sectors:
             score += 3.0
         return score
 

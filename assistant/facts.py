@@ -10,7 +10,7 @@ from assistant.index import PostingIndex
 from assistant.models import CurrencyStats, Filters, Query, RoleMatch, SalaryOut, SalaryStats
 from assistant.retrieval import Hit
 from assistant.topics import posting_fits_topic
-from ingest.models import Posting
+from ingest.models import FaqEntry, Posting
 
 SECTOR_LABELS = {
     "hedge_fund": "hedge fund",
@@ -20,6 +20,20 @@ SECTOR_LABELS = {
     "insurance": "insurer",
     "other": "other",
 }
+SECTOR_PLURALS = {
+    "hedge_fund": "hedge funds",
+    "bank": "banks",
+    "fintech": "fintechs",
+    "asset_manager": "asset managers",
+    "insurance": "insurers",
+    "other": "other employers",
+}
+_SECTORS = frozenset(SECTOR_LABELS)
+
+
+def faq_sectors(entry: FaqEntry) -> set[str]:
+    """The sectors a FAQ entry is tagged with (its other tags name intents or topics)."""
+    return {tag for tag in entry.tags if tag in _SECTORS}
 
 
 def matching_rows(index: PostingIndex, mask: np.ndarray, topic: str | None) -> np.ndarray:

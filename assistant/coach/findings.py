@@ -11,11 +11,11 @@ import numpy as np
 
 from assistant.coach.profile import ClientProfile
 from assistant.coach.targets import LEVEL_YEARS, Targets, target_mask
-from assistant.facts import SECTOR_LABELS, role_match, salary_stats
+from assistant.facts import SECTOR_LABELS, SECTOR_PLURALS, faq_sectors, role_match, salary_stats
 from assistant.index import Catalog
 from assistant.models import CurrencyStats, Filters, Intent, Query, RoleMatch, SalaryStats
 from assistant.retrieval import Hit, Retriever
-from ingest.models import FaqEntry, Posting, Sector
+from ingest.models import FaqEntry, Posting
 from ingest.normalise import extract_skills
 from ingest.normalise.skills import canonical_skill
 
@@ -25,7 +25,6 @@ GAPS_SHOWN = 5
 STRENGTHS_SHOWN = 3
 PLAN_PHASES = ("Days 1–30", "Days 31–60", "Days 61–90")
 Verdict = Literal["below", "within", "above"]
-_SECTOR_TAGS = frozenset(s.value for s in Sector)
 
 
 @dataclass(frozen=True)
@@ -130,7 +129,7 @@ def read_skills(skills: list[str]) -> list[str]:
 
 
 def sector_words(targets: Targets) -> str:
-    names = [_plural(SECTOR_LABELS[s.value]) for s in targets.sectors]
+    names = [SECTOR_PLURALS[s.value] for s in targets.sectors]
     return _join(names) if names else "financial firms"
 
 
@@ -288,12 +287,8 @@ def _find_guidance(findings: Findings, catalog: Catalog, retriever: Retriever) -
 
 def _about_targets(entry: FaqEntry, targets: Targets) -> bool:
     """Whether a FAQ entry is general or tagged with one of the target sectors."""
-    tagged = {tag for tag in entry.tags if tag in _SECTOR_TAGS}
+    tagged = faq_sectors(entry)
     return not tagged or not targets.sectors or bool(tagged & {s.value for s in targets.sectors})
-
-
-def _plural(label: str) -> str:
-    return {"hedge fund": "hedge funds", "other": "other employers"}.get(label, label + "s")
 
 
 def _join(words: list[str]) -> str:

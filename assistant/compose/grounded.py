@@ -6,20 +6,13 @@ import re
 
 from assistant.compose.evidence import Evidence
 from assistant.compose.money import format_money, format_range
+from assistant.facts import SECTOR_PLURALS
 from assistant.models import Filters, Intent, RoleMatch, SalaryStats
 from ingest.models import Level, Sector
 
 NAME = "grounded"
 # Sentence ends, but not after an initial: "D. E. Shaw" is one name.
 _SENTENCE = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+")
-_SECTOR_PLURAL = {
-    "hedge_fund": "hedge funds",
-    "bank": "banks",
-    "fintech": "fintechs",
-    "asset_manager": "asset managers",
-    "insurance": "insurers",
-    "other": "other employers",
-}
 
 
 def compose_grounded(evidence: Evidence) -> str:
@@ -44,7 +37,7 @@ def describe_scope(filters: Filters, topic: str | None = None) -> str:
     words.append(f"{topic} roles" if topic else "ML roles")
     scope = " ".join(words)
     if filters.sector:
-        scope += f" at {_SECTOR_PLURAL[filters.sector.value]}"
+        scope += f" at {SECTOR_PLURALS[filters.sector.value]}"
     if filters.remote:
         scope += f" ({filters.remote.value})"
     if filters.location:
@@ -220,7 +213,7 @@ def suggest(evidence: Evidence) -> list[str]:
     other = next(
         (s for s in (Sector.HEDGE_FUND, Sector.FINTECH, Sector.BANK) if s != filters.sector), Sector.BANK
     )
-    suggestions.append(f"What about {_SECTOR_PLURAL[other.value]}?")
+    suggestions.append(f"What about {SECTOR_PLURALS[other.value]}?")
     if intent != Intent.TRANSITION:
         suggestions.append("Which skills should I learn to move into finance?")
     return suggestions[:4]
